@@ -1,0 +1,19 @@
+# Common settings for the rig scripts; sourced, not run.
+set -euo pipefail
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+KTREE=${KTREE:-$TOP/kernel/linux}
+PATCHES=$TOP/patches
+# Kernel build output: one directory per flavour so DEBUG=1 does not dirty the normal build.
+if [ "${DEBUG:-0}" = 1 ]; then FLAVOUR=debug; else FLAVOUR=normal; fi
+KOUT=$BUILD/kbuild-$FLAVOUR
+# Caches that outlive a clone: the downloaded base and ccache.
+CACHE=${PLANES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kvm-planes}
+export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+JOBS=${JOBS:-$(nproc)}
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=../kernel/base.conf
+. "$TOP/kernel/base.conf"
