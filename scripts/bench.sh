@@ -6,7 +6,7 @@
 #  2. plain TCG: "guest-ns" are emulated wall time, dominated by the emulated VMRUN.
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$KTREE/.git" ] || "$TOP/scripts/make-tree.sh"
+[ -e "$KTREE/.git" ] || "$TOP/scripts/make-tree.sh"
 "$TOP/scripts/build-kernel.sh"
 "$TOP/scripts/build-selftests.sh"
 "$TOP/scripts/build-bench.sh"

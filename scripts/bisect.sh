@@ -3,7 +3,7 @@
 # in a scratch worktree, and report the first patch that breaks the build.
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
+[ -e "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
 commits=$(git -C "$KTREE" rev-list --reverse base..HEAD)
 [ -n "$commits" ] || { log "bisect: the series is empty"; exit 0; }
 wt=$BUILD/bisect-wt

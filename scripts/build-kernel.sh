@@ -3,7 +3,7 @@
 # DEBUG=1 adds kernel/config/debug.config and builds into a separate directory.
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
+[ -e "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
 mkdir -p "$KOUT"
 frags=("$TOP/kernel/config/base.config")
 [ "$FLAVOUR" = debug ] && frags+=("$TOP/kernel/config/debug.config")

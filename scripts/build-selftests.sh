@@ -2,7 +2,7 @@
 # Build the KVM selftests of the work tree, statically linked, into build/selftests.
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
+[ -e "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
 HDR=$BUILD/hdr
 OUT=$BUILD/selftests
 mkdir -p "$OUT"

@@ -3,7 +3,7 @@
 # patch is checkpatch --strict clean.  Uses a scratch worktree; the work tree is not touched.
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$KTREE/.git" ] || "$TOP/scripts/make-tree.sh"
+[ -e "$KTREE/.git" ] || "$TOP/scripts/make-tree.sh"
 series=()
 for p in "$PATCHES"/*.patch; do
 	[ -e "$p" ] || continue

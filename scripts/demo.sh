@@ -2,7 +2,7 @@
 # make demo: build and boot the patched kernel and run the planes tests with their output.
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$KTREE/.git" ] || "$TOP/scripts/make-tree.sh"
+[ -e "$KTREE/.git" ] || "$TOP/scripts/make-tree.sh"
 "$TOP/scripts/build-kernel.sh"
 "$TOP/scripts/build-selftests.sh"
 if ! grep -qE '^[^#[:space:]]' "$TOP/tests/planes.list" 2>/dev/null; then

@@ -3,7 +3,7 @@
 # subject and blurb, and remove patch files that are no longer part of the series.
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
+[ -e "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
 cd "$KTREE"
 [ -z "$(git status --porcelain --untracked-files=no)" ] ||
 	die "$KTREE has uncommitted edits; commit them first"

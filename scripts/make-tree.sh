@@ -11,6 +11,9 @@ for p in "$PATCHES"/*.patch; do
 	series+=("$p")
 done
 
+# Bump when the way the base commit is made changes, so that old work trees are recreated.
+BASE_RECIPE=2
+
 patch_ids() { git patch-id --stable | cut -d' ' -f1; }
 
 if [ -d "$KTREE/.git" ] && git -C "$KTREE" rev-parse -q --verify base >/dev/null; then
@@ -30,7 +33,8 @@ if [ -d "$KTREE/.git" ] && git -C "$KTREE" rev-parse -q --verify base >/dev/null
 		git log --oneline base..HEAD >&2
 		die "$KTREE has commits that patches/ does not contain; run 'make export' first (or reset the tree yourself)"
 	fi
-	if [ "$(git config --get planes.tarball-sha256 || true)" != "$BASE_TARBALL_SHA256" ]; then
+	if [ "$(git config --get planes.tarball-sha256 || true)" != "$BASE_TARBALL_SHA256" ] ||
+	   [ "$(git config --get planes.base-recipe || true)" != "$BASE_RECIPE" ]; then
 		log "base changed: recreating $KTREE"
 		cd "$TOP" && rm -rf "$KTREE"
 	else
@@ -49,12 +53,17 @@ if [ ! -d "$KTREE/.git" ]; then
 	tar -xJf "$tarball" -C "$KTREE.tmp" --strip-components=1
 	cd "$KTREE.tmp"
 	git init -q -b series
-	git config user.name "${GIT_AUTHOR_NAME:-Planes Rig}"
-	git config user.email "${GIT_AUTHOR_EMAIL:-rig@localhost}"
+	git config user.name "${GIT_AUTHOR_NAME:-KVM Planes Developers}"
+	git config user.email "${GIT_AUTHOR_EMAIL:-kvm-planes@example.org}"
 	git config gc.auto 0
 	git config planes.tarball-sha256 "$BASE_TARBALL_SHA256"
+	git config planes.base-recipe "$BASE_RECIPE"
+	# Debian's .gitignore ends with "/*" (ignore everything at the top level, for its
+	# packaging repository), which would hide every new file of the series from git.
+	sed -i '/^# Debian packaging/,$d' .gitignore
 	git add -A -f .
-	git commit -q -m "Linux $BASE_PKG $BASE_VERSION (Debian base tree)"
+	git commit -q -m "Linux $BASE_PKG $BASE_VERSION (Debian base tree)" \
+		-m "Debian's top-level ignore rule removed from .gitignore."
 	git tag base
 	cd "$TOP"
 	mv "$KTREE.tmp" "$KTREE"

@@ -26,7 +26,7 @@ for it in "${items[@]}"; do
 	fi
 done
 [ ${#tests[@]} -gt 0 ] || die "no tests to run"
-kernel=$KOUT/arch/x86/boot/bzImage
+kernel=${KERNEL:-$KOUT/arch/x86/boot/bzImage}
 [ -f "$kernel" ] || die "no kernel at $kernel; run 'make kernel' first"
 mkdir -p "$BUILD/logs"
 initrd=$BUILD/initramfs-run.cpio
