@@ -11,6 +11,8 @@ KOUT=$BUILD/kbuild-$FLAVOUR
 CACHE=${PLANES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kvm-planes}
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+# Relative paths in the cache key, so that clones in other directories share the cache.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$TOP}
 JOBS=${JOBS:-$(nproc)}
 
 log() { printf '==> %s\n' "$*" >&2; }
