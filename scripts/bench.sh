@@ -16,17 +16,29 @@ for p in "$BUILD"/bench/x86/*; do
 done
 [ ${#progs[@]} -gt 0 ] || die "no benchmark programs built"
 rc=0
+# With BENCH_BASE=1, the same programs also run on the unpatched base kernel (instruction-count
+# mode only), for before/after figures of the series.
+if [ "${BENCH_BASE:-0}" = 1 ]; then
+	"$TOP/scripts/build-base-kernel.sh"
+	out=$BUILD/logs/bench-base-icount.txt
+	mkdir -p "$BUILD/logs"
+	KERNEL=$BUILD/bzImage-base "$TOP/scripts/run-tests.sh" --icount --echo "${progs[@]}" >"$out" 2>&1 || rc=1
+	echo
+	echo "== UNPATCHED BASE, instruction-count mode (-icount shift=0): 1 guest-ns = 1 instruction"
+	grep -o 'BENCH.*' "$out" | sed 's/^BENCH //' || true
+	grep -E '^(FAIL|error:)' "$out" || true
+fi
 for mode in icount wall; do
 	out=$BUILD/logs/bench-$mode.txt
 	mkdir -p "$BUILD/logs"
 	if [ $mode = icount ]; then
 		"$TOP/scripts/run-tests.sh" --icount --echo "${progs[@]}" >"$out" 2>&1 || rc=1
 		echo
-		echo "== instruction-count mode (-icount shift=0): 1 guest-ns = 1 executed instruction"
+		echo "== patched, instruction-count mode (-icount shift=0): 1 guest-ns = 1 executed instruction"
 	else
 		"$TOP/scripts/run-tests.sh" --echo "${progs[@]}" >"$out" 2>&1 || rc=1
 		echo
-		echo "== plain TCG wall time: guest-ns = emulated nanoseconds (dominated by VMRUN emulation)"
+		echo "== patched, plain TCG wall time: guest-ns = emulated nanoseconds (dominated by VMRUN emulation)"
 	fi
 	grep -o 'BENCH.*' "$out" | sed 's/^BENCH //' || true
 	grep -E '^(FAIL|error:)' "$out" || true

@@ -78,7 +78,7 @@ def main():
             verdict, detail = "FAIL", "exit code %d" % rc
         secs = time.monotonic() - cur_start
         print("%s %s" % (verdict, name) + ("  (%s)" % detail if detail else ""), flush=True)
-        if verdict == "FAIL" or args.echo:
+        if verdict == "FAIL" and not args.echo:
             tail = cur_out[-40:]
             for line in tail:
                 print("    | " + line, flush=True)
