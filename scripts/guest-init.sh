@@ -11,6 +11,12 @@ mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 mount -t hugetlbfs hugetlbfs /mnt/huge 2>/dev/null
 echo 64 >/proc/sys/vm/nr_hugepages 2>/dev/null
 dmesg -n 7
+KMEMLEAK=/sys/kernel/debug/kmemleak
+if [ -w "$KMEMLEAK" ]; then
+	# Forget what boot left behind; only leaks made by the tests count.
+	echo scan >"$KMEMLEAK"
+	echo clear >"$KMEMLEAK"
+fi
 cd /tests
 echo "@@RIG@@ BOOTED $(uname -r)"
 while read -r entry; do
@@ -24,6 +30,21 @@ while read -r entry; do
 	echo
 	echo "@@RIG@@ END $name $rc"
 done </tests/list
+if [ -w "$KMEMLEAK" ]; then
+	# kmemleak (debug kernel): two scans, as an object must look leaked twice to be reported.
+	echo "@@RIG@@ START kmemleak 300"
+	echo scan >"$KMEMLEAK"
+	sleep 5
+	echo scan >"$KMEMLEAK"
+	if grep -q "unreferenced object" "$KMEMLEAK"; then
+		sed 's/^/[kmemleak] /' "$KMEMLEAK"
+		rc=1
+	else
+		rc=0
+	fi
+	echo
+	echo "@@RIG@@ END kmemleak $rc"
+fi
 sync
 echo "@@RIG@@ DONE"
 poweroff -f

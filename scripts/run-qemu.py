@@ -21,7 +21,7 @@ MARK = "@@RIG@@ "
 STAMP = r"^\[\s*\d+\.\d+\]\s"
 REPORT = re.compile(STAMP + r".*(WARNING:|BUG:|KASAN|kernel BUG|Oops|general protection fault|"
                     r"possible circular locking|possible recursive locking|inconsistent lock state|"
-                    r"suspicious RCU usage|lockdep|unreferenced object|Call Trace|"
+                    r"suspicious RCU usage|unreferenced object|Call Trace|INFO: task .* blocked|"
                     r"Kernel panic|UBSAN:|refcount_t:|list_add corruption|list_del corruption)")
 
 
