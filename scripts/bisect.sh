@@ -6,9 +6,11 @@
 [ -e "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
 commits=$(git -C "$KTREE" rev-list --reverse base..HEAD)
 [ -n "$commits" ] || { log "bisect: the series is empty"; exit 0; }
-wt=$BUILD/bisect-wt
+# Same relative layout as kernel/linux and build/kbuild-*, so that ccache (CCACHE_BASEDIR) hits.
+wt=$BUILD/bisect/kernel/linux
 git -C "$KTREE" worktree remove -f "$wt" 2>/dev/null || rm -rf "$wt"
 git -C "$KTREE" worktree prune
+mkdir -p "$(dirname "$wt")"
 git -C "$KTREE" worktree add -q --detach "$wt" base
 trap 'git -C "$KTREE" worktree remove -f "$wt" 2>/dev/null || true' EXIT
 i=0

@@ -19,13 +19,14 @@ if [ -w "$KMEMLEAK" ]; then
 fi
 cd /tests
 echo "@@RIG@@ BOOTED $(uname -r)"
-while read -r entry; do
+while read -r entry args; do
 	[ -n "$entry" ] || continue
 	name=${entry%%:*}
 	limit=120
 	[ "$name" != "$entry" ] && limit=${entry#*:}
 	echo "@@RIG@@ START $name $limit"
-	timeout -s KILL "$limit" "./$name" </dev/null 2>&1
+	# shellcheck disable=SC2086 # $args: the test's own arguments, split on blanks
+	timeout -s KILL "$limit" "./$name" $args </dev/null 2>&1
 	rc=$?
 	echo
 	echo "@@RIG@@ END $name $rc"

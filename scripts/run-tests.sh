@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run-tests.sh [--icount] [--echo] [TEST|LISTFILE ...]: boot the built kernel in QEMU and run the
 # given selftests (default: tests/regression.list and tests/planes.list).  TEST is a path below
-# build/selftests (e.g. x86/cpuid_test), optionally NAME:TIMEOUT; a LISTFILE holds one per line.
+# build/selftests (e.g. x86/cpuid_test), optionally NAME:TIMEOUT; a LISTFILE holds one per line,
+# where the test's arguments may follow after a blank.
 . "$(dirname "$0")/lib.sh"
 
 qargs=()
