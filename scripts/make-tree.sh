@@ -33,6 +33,13 @@ if [ -d "$KTREE/.git" ] && git -C "$KTREE" rev-parse -q --verify base >/dev/null
 		git log --oneline base..HEAD >&2
 		die "$KTREE has commits that patches/ does not contain; run 'make export' first (or reset the tree yourself)"
 	fi
+	# Commits without a diff (empty ones, "amend!" rewordings) have no patch id, and unsquashed
+	# fixups would be lost as separate commits: refuse those too.
+	if [ "$(sed '/^$/d' <<<"$have" | wc -l)" -ne "$(git rev-list --count base..HEAD)" ] ||
+	   git log --format=%s base..HEAD | grep -qE '^(fixup|amend|squash)! '; then
+		git log --oneline base..HEAD >&2
+		die "$KTREE has empty or unsquashed fixup/amend commits; run 'git rebase -i --autosquash base' and 'make export' first"
+	fi
 	if [ "$(git config --get planes.tarball-sha256 || true)" != "$BASE_TARBALL_SHA256" ] ||
 	   [ "$(git config --get planes.base-recipe || true)" != "$BASE_RECIPE" ]; then
 		log "base changed: recreating $KTREE"

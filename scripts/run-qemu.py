@@ -47,7 +47,8 @@ def main():
     # then run or skip, pass or fail, by chance, and the switch itself stalls the guest.
     # Declare the TSC unstable from boot so that every run sees the same clock; in
     # instruction-count mode the TSC counts instructions and is left alone.
-    extra = "tsc=unstable "
+    # RIG_APPEND (environment) replaces these extra kernel parameters, for experiments.
+    extra = os.environ.get("RIG_APPEND", "tsc=unstable") + " "
     if args.icount:
         accel = ["-accel", "tcg,thread=single", "-icount", "shift=0,sleep=off"]
         extra = ""
