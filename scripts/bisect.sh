@@ -8,11 +8,8 @@
 [ -e "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
 commits=$(git -C "$KTREE" rev-list --reverse base..HEAD)
 [ -n "$commits" ] || { log "bisect: the series is empty"; exit 0; }
-wt=$BUILD/base-wt
-if [ ! -e "$wt/.git" ]; then
-	git -C "$KTREE" worktree prune
-	git -C "$KTREE" worktree add -q --detach "$wt" base
-fi
+base_worktree
+wt=$BASE_WT
 trap 'git -C "$wt" checkout -q --detach base' EXIT
 i=0
 for c in $commits; do

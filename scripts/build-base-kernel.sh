@@ -4,11 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 [ -e "$KTREE/.git" ] || "$TOP/scripts/make-tree.sh"
-wt=$BUILD/base-wt
-if [ ! -e "$wt/.git" ]; then
-	git -C "$KTREE" worktree prune
-	git -C "$KTREE" worktree add -q --detach "$wt" base
-fi
-KTREE=$wt BUILD=$BUILD/base "$TOP/scripts/build-kernel.sh"
+base_worktree
+KTREE=$BASE_WT BUILD=$BUILD/base "$TOP/scripts/build-kernel.sh"
 cp "$BUILD/base/kbuild-$FLAVOUR/arch/x86/boot/bzImage" "$BUILD/bzImage-base"
 log "unpatched base kernel: $BUILD/bzImage-base"

@@ -17,5 +17,13 @@ JOBS=${JOBS:-$(nproc)}
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+# The scratch worktree of the unpatched base (base kernel builds and make bisect share it).
+BASE_WT=$BUILD/base-wt
+base_worktree() {
+	if [ ! -e "$BASE_WT/.git" ]; then
+		git -C "$KTREE" worktree prune
+		git -C "$KTREE" worktree add -q --detach "$BASE_WT" base
+	fi
+}
 # shellcheck source=../kernel/base.conf
 . "$TOP/kernel/base.conf"

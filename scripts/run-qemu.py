@@ -41,18 +41,8 @@ def main():
     args = ap.parse_args()
 
     accel = ["-accel", "tcg"]
-    # Two things make the L1 kernel's TSC unreliable under plain TCG, and with it every
-    # TSC-based selftest (kvm_clock_test, hyperv_clock, system_counter_offset_test,
-    # nested_tsc_adjust_test, xapic_ipi_test's timed window):
-    #  - KVM is built in and reads tsc_khz before the kernel refines its calibration (by a few
-    #    hundred ppm here), so every VM's default TSC rate is "below hardware speed", outside
-    #    KVM's 250 ppm tolerance, and needs TSC scaling, which TCG's SVM lacks;
-    #  - the clocksource watchdog sees the emulated TSC drift against the HPET and marks it
-    #    unstable at a random point of the run, switching clocksources under the tests.
-    # kvm.tsc_tolerance_ppm absorbs the first, tsc=nowatchdog prevents the second.  (Declaring
-    # the TSC unstable instead, tsc=unstable, makes KVM warn that guest TSCs are unreliable and
-    # the TSC-timed tests flaky.)  In instruction-count mode the TSC counts instructions and
-    # needs neither.  RIG_APPEND (environment) replaces these parameters, for experiments.
+    # A steady TSC for the L1 kernel under plain TCG (why: Documentation/testbed.md, "Clock");
+    # not needed in instruction-count mode.  RIG_APPEND replaces these parameters.
     extra = os.environ.get("RIG_APPEND", "tsc=nowatchdog kvm.tsc_tolerance_ppm=5000") + " "
     if args.icount:
         accel = ["-accel", "tcg,thread=single", "-icount", "shift=0,sleep=off"]
