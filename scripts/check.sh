@@ -4,6 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 [ -e "$KTREE/.git" ] || "$TOP/scripts/make-tree.sh"
+EXCEPTIONS=$TOP/kernel/checkpatch-exceptions
 series=()
 for p in "$PATCHES"/*.patch; do
 	[ -e "$p" ] || continue
@@ -30,10 +31,11 @@ fi
 for p in "${series[@]}"; do
 	out=$("$KTREE/scripts/checkpatch.pl" --strict --no-tree --quiet --show-types "$p" 2>&1) || true
 	if [ -n "$out" ]; then
-		# A patch may justify an exception in its changelog: "checkpatch: TYPE: reason".
+		# Accepted findings are listed per patch subject in kernel/checkpatch-exceptions.
+		subj=$(git mailinfo /dev/null /dev/null <"$p" | sed -n 's/^Subject: //p')
 		bad=0
 		while IFS= read -r t; do
-			grep -q "^checkpatch: $t:" "$p" || bad=1
+			grep -qxF "$subj | $t" < <(grep -v '^#' "$EXCEPTIONS" | sed 's/ | [^|]*$//') || bad=1
 		done < <(grep -oE '^(ERROR|WARNING|CHECK):[A-Z_]+:' <<<"$out" | cut -d: -f2 | sort -u)
 		if [ "$bad" = 1 ]; then
 			echo "FAIL: checkpatch --strict: $(basename "$p")"
