@@ -2,11 +2,11 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: help deps fetch tree export check kernel selftests bench-progs run test demo bench bisect clean
+.PHONY: help deps fetch tree export check kernel selftests bench-progs run test demo bench bisect cross clean
 
 help:
 	@sed -n 's/^## //p' README.md 2>/dev/null | head -n 30 || true
-	@echo "targets: test demo bench check bisect tree export kernel selftests run deps clean"
+	@echo "targets: test demo bench check bisect cross tree export kernel selftests run deps clean"
 
 ## deps: install the host packages the rig needs (apt-get, idempotent)
 deps:
@@ -52,6 +52,10 @@ bench:
 ## bisect: build the kernel after each patch and name the first one that breaks
 bisect:
 	@$(S)/bisect.sh
+
+## cross: build the KVM code of arm64, powerpc, s390 and riscv at the patches that touch them
+cross:
+	@$(S)/cross.sh
 
 clean:
 	rm -rf build

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Install the host packages the rig needs.  Idempotent: does nothing when all are present.
+# Install the host packages the rig needs, plus any named as arguments (e.g. cross compilers).
+# Idempotent: does nothing when all are present.
 set -euo pipefail
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils git ccache python3
-      qemu-system-x86 busybox-static file kmod rsync perl gawk)
+      qemu-system-x86 busybox-static file kmod rsync perl gawk "$@")
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

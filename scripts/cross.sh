@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# make cross: build the KVM code of every other architecture the series touches with Debian's
+# cross compilers, at each patch that touches that architecture and at the end of the series
+# (generic KVM changes reach every architecture).  Uses a scratch worktree; the work tree is
+# not touched.  Build output: build/cross/<arch>.
+. "$(dirname "$0")/lib.sh"
+
+# arch  CROSS_COMPILE prefix  defconfig  Debian package
+targets="arm64 aarch64-linux-gnu- defconfig gcc-aarch64-linux-gnu
+powerpc powerpc64le-linux-gnu- ppc64le_defconfig gcc-powerpc64le-linux-gnu
+s390 s390x-linux-gnu- defconfig gcc-s390x-linux-gnu
+riscv riscv64-linux-gnu- defconfig gcc-riscv64-linux-gnu"
+
+[ -e "$KTREE/.git" ] || die "no work tree; run 'make tree' first"
+# shellcheck disable=SC2046
+"$TOP/scripts/deps.sh" $(awk '{print $4}' <<<"$targets")
+wt=$BUILD/cross-wt
+git -C "$KTREE" worktree remove -f "$wt" 2>/dev/null || rm -rf "$wt"
+git -C "$KTREE" worktree prune
+git -C "$KTREE" worktree add -q --detach "$wt" base
+trap 'git -C "$KTREE" worktree remove -f "$wt" 2>/dev/null || true' EXIT
+tip=$(git -C "$KTREE" rev-parse HEAD)
+fail=0
+while read -r arch cc defconfig _; do
+	out=$BUILD/cross/$arch
+	kdir=arch/$arch/kvm
+	# The commits that touch this architecture's code, then the tip.
+	commits=$(git -C "$KTREE" rev-list --reverse base..HEAD -- "arch/$arch")
+	commits="$commits $tip"
+	mk=(make -C "$wt" O="$out" ARCH="$arch" CROSS_COMPILE="$cc" -j"$JOBS" -s)
+	done_list=""
+	for c in $commits; do
+		case " $done_list " in *" $c "*) continue ;; esac
+		done_list="$done_list $c"
+		git -C "$wt" checkout -q --detach "$c"
+		subj=$(git -C "$wt" log -1 --format=%s)
+		if [ ! -f "$out/.config" ]; then
+			mkdir -p "$out"
+			"${mk[@]}" "$defconfig" >/dev/null
+			"$wt/scripts/config" --file "$out/.config" -e VIRTUALIZATION -e KVM
+			"${mk[@]}" olddefconfig >/dev/null
+		fi
+		if "${mk[@]}" KCFLAGS=-Werror "$kdir/" >"$out/build.log" 2>&1; then
+			echo "ok   $arch: $subj"
+		else
+			tail -n 20 "$out/build.log"
+			echo "FAIL $arch: $subj"
+			fail=1
+		fi
+	done
+done <<<"$targets"
+exit $fail
