@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make cross: build the KVM code of every other architecture the series touches with Debian's
 # cross compilers, at each patch that touches that architecture and at the end of the series
-# (generic KVM changes reach every architecture).  Uses a scratch worktree; the work tree is
+# (generic KVM changes reach every architecture), and x86 once with KVM_INTEL/KVM_AMD as modules
+# and KVM_WERROR=y.  Uses a scratch worktree; the work tree is
 # not touched.  Build output: build/cross/<arch>.
 . "$(dirname "$0")/lib.sh"
 
@@ -49,4 +50,25 @@ while read -r arch cc defconfig _; do
 		fi
 	done
 done <<<"$targets"
+
+# x86 once more, at the tip, with KVM_INTEL and KVM_AMD as modules and KVM_WERROR=y, starting
+# from the test bed's configuration.
+out=$BUILD/cross/x86-modules
+git -C "$wt" checkout -q --detach "$tip"
+mk=(make -C "$wt" O="$out" -j"$JOBS" -s)
+if [ ! -f "$out/.config" ]; then
+	mkdir -p "$out"
+	cp "$KOUT/.config" "$out/.config" 2>/dev/null || "${mk[@]}" tinyconfig >/dev/null
+	"$wt/scripts/config" --file "$out/.config" -e MODULES -e VIRTUALIZATION -e KVM \
+		-m KVM_INTEL -m KVM_AMD -e KVM_WERROR
+	"${mk[@]}" olddefconfig >/dev/null
+fi
+if grep -q '^CONFIG_KVM_INTEL=m' "$out/.config" && grep -q '^CONFIG_KVM_WERROR=y' "$out/.config" &&
+	"${mk[@]}" arch/x86/kvm/ >"$out/build.log" 2>&1; then
+	echo "ok   x86 (KVM_INTEL=m KVM_AMD=m KVM_WERROR=y): $(git -C "$wt" log -1 --format=%s)"
+else
+	tail -n 20 "$out/build.log" 2>/dev/null
+	echo "FAIL x86 (KVM_INTEL=m KVM_AMD=m KVM_WERROR=y)"
+	fail=1
+fi
 exit $fail
