@@ -13,15 +13,24 @@ base_worktree
 wt=$BASE_WT
 trap 'git -C "$wt" checkout -q --detach base' EXIT
 i=0
+# BISECT_FROM=N starts at patch N (the earlier ones are taken as checked).
+from=${BISECT_FROM:-1}
 for c in $commits; do
 	i=$((i + 1))
 	subj=$(git -C "$KTREE" log -1 --format=%s "$c")
+	[ "$i" -ge "$from" ] || continue
 	git -C "$wt" checkout -q --detach "$c"
 	log "[$i] $subj"
 	if ! KTREE=$wt BUILD=$BUILD/base "$TOP/scripts/build-kernel.sh" >"$BUILD/bisect.log" 2>&1; then
 		tail -n 30 "$BUILD/bisect.log"
 		echo "FIRST BROKEN: patch $i: $subj (kernel build)"
 		exit 1
+	fi
+	# The selftests' make does not rebuild every library object whose headers changed (seen:
+	# lib/ucall_common.o kept an old struct kvm_vcpu); start over when the library changes.
+	if ! git -C "$KTREE" diff --quiet "$c~1" "$c" -- tools/testing/selftests/kvm/include \
+		tools/testing/selftests/kvm/lib; then
+		rm -rf "$BUILD/base/selftests"
 	fi
 	if ! KTREE=$wt BUILD=$BUILD/base "$TOP/scripts/build-selftests.sh" >"$BUILD/bisect.log" 2>&1; then
 		tail -n 30 "$BUILD/bisect.log"
