@@ -1,61 +1,72 @@
-# KVM planes: rig entry points.  See README.md.
+# KVM planes: the one orchestrator of the rig.  `make help` lists the targets.
+#
+# Flow: patches/ -> kernel work tree (kernel/linux) -> builds (build/) -> initramfs -> QEMU ->
+# verdicts (build/logs/<run>/results.json).  A missing kernel work tree is made from patches/;
+# one that exists is never reset, except by `make tree` itself.
 SHELL := /bin/bash
-S := scripts
+TREE := $(or $(KERNEL_TREE),kernel/linux)/.git
+# One kernel build at a time; targets run in the order their prerequisites name them.
+.NOTPARALLEL:
+.DEFAULT_GOAL := help
+.PHONY: help deps tree export check kernel selftests bench-progs base-kernel run test demo \
+	bench bisect cross rig-check clean
 
-.PHONY: help deps fetch tree export check kernel selftests bench-progs run test demo bench bisect cross clean
+help: ## list the targets
+	@sed -n 's/^\([a-z-]*\):.*## \(.*\)/  \1\t\2/p' $(MAKEFILE_LIST) | expand -t 16
 
-help:
-	@sed -n 's/^## //p' README.md 2>/dev/null | head -n 30 || true
-	@echo "targets: test demo bench check bisect cross tree export kernel selftests run deps clean"
+# Run a stage and log its wall time; `make test` also collects the times and prints them at the end.
+ifneq ($(filter test,$(MAKECMDGOALS)),)
+export STAGE_TIMES := build/stage-times.$(shell date +%s%N)
+endif
+stage = @scripts/stage.sh $(1) $(2)
 
-## deps: install the host packages the rig needs (apt-get, idempotent)
-deps:
-	@$(S)/deps.sh
+deps: ## install the host packages the rig needs (apt-get; idempotent)
+	@scripts/deps.sh
 
-## tree: kernel/linux = pinned base + patches/ (refuses to drop unexported work)
-tree:
-	@$(S)/make-tree.sh
+$(TREE):
+	$(call stage,tree,scripts/series/make-tree.sh)
 
-## export: write base..HEAD of kernel/linux into patches/
-export:
-	@$(S)/export.sh
+tree: ## make kernel/linux anew from the base of kernel/pin.conf and patches/ (refuses to drop unexported work)
+	$(call stage,tree,scripts/series/make-tree.sh)
 
-## check: the series applies on the base with git am, checkpatch --strict is clean
-check:
-	@$(S)/check.sh
+export: ## write base..HEAD of kernel/linux into patches/ (cover letter from kernel/cover-letter)
+	@scripts/series/export.sh
 
-kernel:
-	@$(S)/build-kernel.sh
+check: | $(TREE) ## patches/ = the tree, applies with git am, checkpatch --strict clean
+	$(call stage,check,scripts/series/check.sh)
 
-selftests:
-	@$(S)/build-selftests.sh
+kernel: | $(TREE) ## build the kernel (DEBUG=1: the debug kernel) into build/kbuild-*
+	$(call stage,kernel,scripts/build/kernel.sh)
 
-bench-progs:
-	@$(S)/build-bench.sh
+selftests: | $(TREE) ## build the KVM selftests into build/selftests
+	$(call stage,selftests,scripts/build/selftests.sh)
 
-## run: boot the built kernel and run the test lists (TESTS="a b" to choose)
-run:
-	@$(S)/run-tests.sh $(TESTS)
+bench-progs: selftests ## build the benchmark programs of bench/ into build/bench
+	@scripts/build/bench.sh
 
-## test: deps + fresh tree + check + build + run regression and planes tests
-test:
-	@$(S)/test.sh
+base-kernel: | $(TREE) ## build the unpatched base kernel into build/base (for BENCH_BASE=1)
+	@scripts/build/base-kernel.sh
 
-## demo: build, boot and run the planes tests with their output
-demo:
-	@$(S)/demo.sh
+run: kernel selftests ## boot the kernel, run the regression and planes groups (TESTS="a b": those)
+	$(call stage,run,scripts/testbed/run.sh $(TESTS))
 
-## bench: benchmark tables in instruction-count mode and in plain TCG wall time
-bench:
-	@$(S)/bench.sh
+test: deps check run ## the CI gate: check, build, run; prints the stage times
+	@echo "stage times:"; cat $(STAGE_TIMES); rm -f $(STAGE_TIMES)
 
-## bisect: build the kernel after each patch and name the first one that breaks
-bisect:
-	@$(S)/bisect.sh
+demo: kernel selftests ## run the planes tests with their output
+	@scripts/testbed/run.sh --echo --group planes
 
-## cross: build the KVM code of arm64, powerpc, s390 and riscv at the patches that touch them
-cross:
-	@$(S)/cross.sh
+bench: kernel bench-progs $(if $(filter 1,$(BENCH_BASE)),base-kernel) ## benchmark tables (icount and wall); BENCH_BASE=1 adds the base
+	@scripts/testbed/bench.sh
 
-clean:
+bisect: | $(TREE) ## build and test after each patch; name the first one that breaks
+	@scripts/series/bisect.sh
+
+cross: | $(TREE) ## build arm64/powerpc/s390/riscv KVM at the patches that touch them
+	@scripts/series/cross.sh
+
+rig-check: ## test the rig without QEMU: recorded consoles, unit tests, shellcheck
+	@scripts/rig-check.sh
+
+clean: ## remove build/ (the kernel work tree and the caches stay)
 	rm -rf build

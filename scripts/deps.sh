@@ -3,7 +3,8 @@
 # Idempotent: does nothing when all are present.
 set -euo pipefail
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils git ccache python3
-      qemu-system-x86 busybox-static file kmod rsync perl gawk "$@")
+      qemu-system-x86 busybox-static file kmod rsync perl gawk shellcheck python3-pytest
+      util-linux debian-archive-keyring "$@")
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -72,6 +72,7 @@ static int cmp_u64(const void *a, const void *b)
 int main(void)
 {
 	uint64_t hc[NR_ROUNDS], uc[NR_ROUNDS], t0, t1, t2;
+	char label[48];
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
 	int r, i;
@@ -94,10 +95,12 @@ int main(void)
 	qsort(uc, NR_ROUNDS, sizeof(uc[0]), cmp_u64);
 
 	printf("BENCH hypercall_bench: round trips, median of %d rounds (min..max)\n", NR_ROUNDS);
+	snprintf(label, sizeof(label), "in-kernel hypercall (x %d)", NR_HYPERCALLS);
 	printf("BENCH   %-44s %8lu  (%lu..%lu) guest-ns\n",
-	       "in-kernel hypercall (x 20000)", hc[NR_ROUNDS / 2], hc[0], hc[NR_ROUNDS - 1]);
+	       label, hc[NR_ROUNDS / 2], hc[0], hc[NR_ROUNDS - 1]);
+	snprintf(label, sizeof(label), "ucall via user space (x %d)", NR_UCALLS);
 	printf("BENCH   %-44s %8lu  (%lu..%lu) guest-ns\n",
-	       "ucall via user space (x 2000)", uc[NR_ROUNDS / 2], uc[0], uc[NR_ROUNDS - 1]);
+	       label, uc[NR_ROUNDS / 2], uc[0], uc[NR_ROUNDS - 1]);
 	printf("BENCH   %-44s %8.2f\n", "ratio ucall / in-kernel hypercall",
 	       (double)uc[NR_ROUNDS / 2] / hc[NR_ROUNDS / 2]);
 
