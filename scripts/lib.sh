@@ -17,7 +17,7 @@ TESTBED=$TOP/scripts/testbed
 if [ "${DEBUG:-0}" = 1 ]; then FLAVOUR=debug; else FLAVOUR=normal; fi
 KOUT=$BUILD/kbuild-$FLAVOUR
 # Caches that outlive a clone: the downloaded base and ccache.
-CACHE=${PLANES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kvm-planes}
+CACHE=${PLANES_CACHE:-${XDG_CACHE_HOME:-${HOME:?set HOME or PLANES_CACHE}/.cache}/kvm-planes}
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 # Relative paths in the cache key, so that clones in other directories share the cache.
