@@ -19,6 +19,8 @@
 #include "kvm_util.h"
 #include "processor.h"
 
+#include "bench_util.h"
+
 #define NR_HYPERCALLS	20000
 #define NR_UCALLS	2000
 #define NR_ROUNDS	5
@@ -35,38 +37,6 @@ static void guest_code(void)
 		for (i = 0; i < NR_UCALLS; i++)
 			GUEST_SYNC(2);
 	}
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-static void run_to_sync(struct kvm_vcpu *vcpu, uint64_t stage)
-{
-	struct ucall uc;
-
-	vcpu_run(vcpu);
-	switch (get_ucall(vcpu, &uc)) {
-	case UCALL_SYNC:
-		TEST_ASSERT(uc.args[1] == stage, "expected stage %lu, got %lu",
-			    stage, uc.args[1]);
-		return;
-	case UCALL_ABORT:
-		REPORT_GUEST_ASSERT(uc);
-	default:
-		TEST_FAIL("unexpected exit %s", exit_reason_str(vcpu->run->exit_reason));
-	}
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 int main(void)
