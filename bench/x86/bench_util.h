@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Helpers of the benchmark programs: the host clock, a run to the next
- * GUEST_SYNC of a given stage, and the order of u64s for qsort().
+ * GUEST_SYNC of a given stage, and the BENCH rows of the results.
  */
 #ifndef BENCH_UTIL_H
 #define BENCH_UTIL_H
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "kvm_util.h"
@@ -42,6 +44,20 @@ static inline int cmp_u64(const void *a, const void *b)
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
 	return x < y ? -1 : x > y;
+}
+
+/*
+ * Sort the @n figures of one measurement and print its BENCH row: the
+ * median, then the range.  Return the median.
+ */
+static inline uint64_t bench_row(const char *what, int count, uint64_t *v, int n)
+{
+	char label[48];
+
+	qsort(v, n, sizeof(*v), cmp_u64);
+	snprintf(label, sizeof(label), "%s (x %d)", what, count);
+	printf("BENCH   %-44s %8lu  (%lu..%lu) guest-ns\n", label, v[n / 2], v[0], v[n - 1]);
+	return v[n / 2];
 }
 
 #endif

@@ -41,8 +41,7 @@ static void guest_code(void)
 
 int main(void)
 {
-	uint64_t hc[NR_ROUNDS], uc[NR_ROUNDS], t0, t1, t2;
-	char label[48];
+	uint64_t hc[NR_ROUNDS], uc[NR_ROUNDS], t0, t1, t2, hc_med, uc_med;
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
 	int r, i;
@@ -61,18 +60,11 @@ int main(void)
 		/* t0..t1 holds the hypercalls plus one ucall round trip. */
 		hc[r] = (t1 - t0 - uc[r]) / NR_HYPERCALLS;
 	}
-	qsort(hc, NR_ROUNDS, sizeof(hc[0]), cmp_u64);
-	qsort(uc, NR_ROUNDS, sizeof(uc[0]), cmp_u64);
-
 	printf("BENCH hypercall_bench: round trips, median of %d rounds (min..max)\n", NR_ROUNDS);
-	snprintf(label, sizeof(label), "in-kernel hypercall (x %d)", NR_HYPERCALLS);
-	printf("BENCH   %-44s %8lu  (%lu..%lu) guest-ns\n",
-	       label, hc[NR_ROUNDS / 2], hc[0], hc[NR_ROUNDS - 1]);
-	snprintf(label, sizeof(label), "ucall via user space (x %d)", NR_UCALLS);
-	printf("BENCH   %-44s %8lu  (%lu..%lu) guest-ns\n",
-	       label, uc[NR_ROUNDS / 2], uc[0], uc[NR_ROUNDS - 1]);
+	hc_med = bench_row("in-kernel hypercall", NR_HYPERCALLS, hc, NR_ROUNDS);
+	uc_med = bench_row("ucall via user space", NR_UCALLS, uc, NR_ROUNDS);
 	printf("BENCH   %-44s %8.2f\n", "ratio ucall / in-kernel hypercall",
-	       (double)uc[NR_ROUNDS / 2] / hc[NR_ROUNDS / 2]);
+	       (double)uc_med / hc_med);
 
 	kvm_vm_free(vm);
 	return 0;

@@ -55,7 +55,7 @@ static void plane1_code(void)
 
 int main(void)
 {
-	uint64_t hc[NR_ROUNDS], sw[NR_ROUNDS], t0, t1, t2;
+	uint64_t hc[NR_ROUNDS], sw[NR_ROUNDS], t0, t1, t2, hc_med, sw_med;
 	struct kvm_enable_cap cap = {
 		.cap = KVM_CAP_PLANE_SCHED,
 		.args = { KVM_PLANE_SCHED_ASCENDING, 1 },
@@ -63,7 +63,6 @@ int main(void)
 	struct kvm_vcpu *vcpu;
 	struct kvm_plane *plane;
 	struct kvm_vm *vm;
-	char label[48];
 	int r;
 
 	TEST_REQUIRE(kvm_check_cap(KVM_CAP_PLANE_SCHED) & KVM_PLANE_SCHED_ASCENDING);
@@ -86,19 +85,12 @@ int main(void)
 		hc[r] = (t1 - t0) / NR_CALLS;
 		sw[r] = (t2 - t1) / NR_CALLS;
 	}
-	qsort(hc, NR_ROUNDS, sizeof(hc[0]), cmp_u64);
-	qsort(sw, NR_ROUNDS, sizeof(sw[0]), cmp_u64);
-
 	printf("BENCH plane_switch_bench: round trips, median of %d rounds (min..max)\n",
 	       NR_ROUNDS);
-	snprintf(label, sizeof(label), "Hyper-V hypercall (x %d)", NR_CALLS);
-	printf("BENCH   %-44s %8lu  (%lu..%lu) guest-ns\n",
-	       label, hc[NR_ROUNDS / 2], hc[0], hc[NR_ROUNDS - 1]);
-	snprintf(label, sizeof(label), "VTL call + VTL return (x %d)", NR_CALLS);
-	printf("BENCH   %-44s %8lu  (%lu..%lu) guest-ns\n",
-	       label, sw[NR_ROUNDS / 2], sw[0], sw[NR_ROUNDS - 1]);
+	hc_med = bench_row("Hyper-V hypercall", NR_CALLS, hc, NR_ROUNDS);
+	sw_med = bench_row("VTL call + VTL return", NR_CALLS, sw, NR_ROUNDS);
 	printf("BENCH   %-44s %8.2f\n", "ratio call+return / two hypercalls",
-	       (double)sw[NR_ROUNDS / 2] / (2 * hc[NR_ROUNDS / 2]));
+	       (double)sw_med / (2 * hc_med));
 
 	kvm_vm_free(vm);
 	return 0;
