@@ -47,7 +47,7 @@ bench-progs: selftests ## build the benchmark programs of bench/ into build/benc
 base-kernel: | $(TREE) ## build the unpatched base kernel into build/base (for BENCH_BASE=1)
 	@scripts/build/base-kernel.sh
 
-run: kernel selftests ## boot the kernel, run the regression and planes groups (TESTS="a b": those)
+run: kernel selftests bench-progs ## boot the kernel, run the regression and planes groups (TESTS="a b": those)
 	$(call stage,run,scripts/testbed/run.sh $(TESTS))
 
 test: deps check run ## the CI gate: check, build, run; prints the stage times
