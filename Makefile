@@ -53,8 +53,8 @@ run: kernel selftests bench-progs ## boot the kernel, run the regression and pla
 test: deps check run ## the CI gate: check, build, run; prints the stage times
 	@echo "stage times:"; cat $(STAGE_TIMES); rm -f $(STAGE_TIMES)
 
-demo: kernel selftests ## run the planes tests with their output
-	@scripts/testbed/run.sh --echo --group planes
+demo: kernel selftests bench-progs ## a VSM timeline of plane switches, then the switch benchmark
+	@scripts/testbed/run.sh --icount --echo --group demo
 
 bench: kernel bench-progs $(if $(filter 1,$(BENCH_BASE)),base-kernel) ## benchmark tables (icount and wall); BENCH_BASE=1 adds the base
 	@scripts/testbed/bench.sh

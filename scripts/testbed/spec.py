@@ -14,7 +14,7 @@ import dataclasses
 import os
 import sys
 
-GROUPS = ("regression", "planes", "bench")
+GROUPS = ("regression", "planes", "bench", "demo")
 TEST_KEYS = {"groups", "timeout", "args", "disabled", "debug_disabled"}
 TESTBED = "testbed"
 TESTBED_DEFAULTS = {"timeout": 120, "debug_timeout_factor": 1}
