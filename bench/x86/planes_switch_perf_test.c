@@ -202,6 +202,14 @@ static void vmm_switch(struct perf_vm *t, u16 plane)
 	vcpu_plane_state_set(t->vcpu, plane, plane ? BIT(0) : 0);
 }
 
+/* VTL1's half of a round trip done by the VMM: its exit, then back to VTL0. */
+static void vmm_return(struct perf_vm *t)
+{
+	run_to_exit(t, KVM_EXIT_IO, 1);
+	complete_io(t);
+	vmm_switch(t, 0);
+}
+
 static void vtl1_mode_set(struct perf_vm *t, u8 mode)
 {
 	vtl1_mode = mode;
@@ -254,9 +262,7 @@ static void measure(struct perf_vm *t, u64 *ns)
 		run_to_exit(t, KVM_EXIT_IO, 0);
 		complete_io(t);
 		vmm_switch(t, 1);
-		run_to_exit(t, KVM_EXIT_IO, 1);
-		complete_io(t);
-		vmm_switch(t, 0);
+		vmm_return(t);
 	}
 	run_to_sync(t->vcpu, PH_SYNC);
 	t1 = now_ns();
@@ -288,9 +294,7 @@ static void measure(struct perf_vm *t, u64 *ns)
 		send_vec1(t);
 		run_to_exit(t, KVM_EXIT_PLANE_EVENT, 0);
 		vmm_switch(t, 1);
-		run_to_exit(t, KVM_EXIT_IO, 1);
-		complete_io(t);
-		vmm_switch(t, 0);
+		vmm_return(t);
 		run_to_sync(t->vcpu, PH_SYNC);
 	}
 	t1 = now_ns();
