@@ -14,6 +14,20 @@
 #include "kvm_util.h"
 #include "ucall_common.h"
 
+/*
+ * The hypercall instruction of the host's vendor, the one that a Hyper-V
+ * hypercall page holds: VMCALL on an AMD host takes a #UD that KVM emulates,
+ * which would add the instruction emulator to every exit measured.  For basic
+ * and extended asm alike; changes the flags.
+ */
+#define BENCH_HYPERCALL					\
+	"cmpb $0, host_cpu_is_amd_compatible\n\t"	\
+	"jne 9f\n\t"					\
+	"vmcall\n\t"					\
+	"jmp 8f\n"					\
+	"9: vmmcall\n"					\
+	"8:"
+
 static inline uint64_t now_ns(void)
 {
 	struct timespec ts;

@@ -52,7 +52,7 @@ static u32 nr_trips;
 /* A hypercall after which the other plane may have changed every GPR but RSP. */
 static void hcall_all(u64 code, u64 control)
 {
-	asm volatile("push %%rbp\n\t vmcall\n\t pop %%rbp"
+	asm volatile("push %%rbp\n\t" BENCH_HYPERCALL "\n\t pop %%rbp"
 		     : "+a"(control), "+c"(code)
 		     :
 		     : "rbx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12",
@@ -108,7 +108,7 @@ static __attribute__((naked)) void vtl1_code(void)
 	    "incq vtl1_entries(%rip)\n\t"
 	    "cmpb $1, vtl1_mode(%rip)\n\t je 2f\n\t"
 	    "cmpb $2, vtl1_mode(%rip)\n\t je 3f\n\t"
-	    "mov $1, %eax\n\t mov $0x12, %ecx\n\t vmcall\n\t jmp 1b\n"
+	    "mov $1, %eax\n\t mov $0x12, %ecx\n\t" BENCH_HYPERCALL "\n\t jmp 1b\n"
 	    "2:\n\t"
 	    "mov $0x2000, %edx\n\t outb %al, %dx\n\t jmp 1b\n"
 	    "3:\n\t"
@@ -116,7 +116,7 @@ static __attribute__((naked)) void vtl1_code(void)
 	    "mov vtl1_assist(%rip), %rax\n\t"
 	    "mov vtl1_saved(%rip), %rcx\n\t mov %rcx, 16(%rax)\n\t"
 	    "mov vtl1_saved+8(%rip), %rcx\n\t mov %rcx, 24(%rax)\n\t"
-	    "xor %eax, %eax\n\t mov $0x12, %ecx\n\t vmcall\n\t jmp 1b");
+	    "xor %eax, %eax\n\t mov $0x12, %ecx\n\t" BENCH_HYPERCALL "\n\t jmp 1b");
 }
 
 struct perf_vm {
